@@ -22,7 +22,7 @@ export async function runCliInProcess(argv: string[], stdin = ''): Promise<CliRu
   const status = await runCli(argv, { stdin: input, stdout, stderr });
   const json = out
     .split('\n')
-    .filter((line) => line.trim().startsWith('{') || line.trim().startsWith('['))
+    .filter((line) => line.startsWith('{') || line.startsWith('['))
     .map((line) => JSON.parse(line) as unknown);
   return { status, stdout: out, stderr: err, json };
 }
