@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { checkSenderName } from '../../device/sms/senderName.js';
 import { getProfile } from '../../device/sms/profiles/profiles.js';
-import { GatewayError } from '../../device/shared/GatewayError.js';
+import type { GatewayError } from '../../device/shared/GatewayError.js';
 
 const cely = getProfile('cely');
 const generic = getProfile('generic');
