@@ -124,14 +124,26 @@ export function countSegments(text: string, charset: Gsm7Charset = GSM7_DEFAULT)
     }
   }
   if (i === text.length) return summarise('gsm7', total, segments, used);
-  return countUcs2(text);
+  return countUcs2(text, i);
 }
 
-function countUcs2(text: string): SegmentCount {
+const SURROGATE = /[\ud800-\udfff]/;
+
+/**
+ * UCS-2 count, resuming at `start`: everything before it was GSM-7, so one
+ * unit per character and no surrogate, which is plain division. A text with no
+ * surrogate at all is plain division throughout.
+ */
+function countUcs2(text: string, start: number): SegmentCount {
   const multi = SEGMENT_LIMITS.ucs2.multi;
-  let used = 0;
-  let segments = 1;
-  for (let i = 0; i < text.length; i++) {
+  const n = text.length;
+  if (!SURROGATE.test(text)) {
+    const whole = Math.max(1, Math.ceil(n / multi));
+    return summarise('ucs2', n, whole, n - (whole - 1) * multi);
+  }
+  let segments = Math.max(1, Math.ceil(start / multi));
+  let used = start - (segments - 1) * multi;
+  for (let i = start; i < n; i++) {
     const code = text.charCodeAt(i);
     const pair = isHighSurrogate(code) && isLowSurrogate(text.charCodeAt(i + 1));
     const c = pair ? 2 : 1;
