@@ -7,7 +7,11 @@ import { SEGMENT_LIMITS } from '../../device/sms/Segmentation.js';
 const GSM_CHARS = [...GSM7_BASIC_TABLE.filter((c) => c !== '\u001b'), ...GSM7_EXTENSION_TABLE.values()];
 const gsmText = fc.array(fc.constantFrom(...GSM_CHARS), { maxLength: 1300 }).map((a) => a.join(''));
 const unicodeText = fc.string({ unit: 'grapheme', maxLength: 400 });
-const mixedText = fc.oneof(gsmText, unicodeText, fc.string({ unit: 'binary', maxLength: 300 }));
+/** A long GSM-7 run, then one character that forces UCS-2: the count resumes mid-text. */
+const gsmThenUnicode = fc
+  .tuple(gsmText, fc.constantFrom('ê', '😀', 'œ', '’'), fc.string({ unit: 'grapheme', maxLength: 80 }))
+  .map((parts) => parts.join(''));
+const mixedText = fc.oneof(gsmText, unicodeText, gsmThenUnicode, fc.string({ unit: 'binary', maxLength: 300 }));
 
 /**
  * A deliberately naive reference: list every character's cost, then fill
@@ -60,7 +64,7 @@ describe('segmentation properties', () => {
 
   test('matches a naive reference on GSM-7 and Unicode texts', () => {
     fc.assert(
-      fc.property(fc.oneof(gsmText, unicodeText), (text) => {
+      fc.property(fc.oneof(gsmText, unicodeText, gsmThenUnicode), (text) => {
         const { encoding, segments, units } = countSegments(text);
         expect({ encoding, segments, units }).toEqual(reference(text));
       }),
@@ -70,7 +74,7 @@ describe('segmentation properties', () => {
 
   test('no segment of a long message exceeds 153 septets or 67 units, and none splits a pair', () => {
     fc.assert(
-      fc.property(fc.oneof(gsmText, unicodeText), (text) => {
+      fc.property(fc.oneof(gsmText, unicodeText, gsmThenUnicode), (text) => {
         const s = segmentText(text);
         if (s.segments === 1) return;
         for (const part of s.parts) {

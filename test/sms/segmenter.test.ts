@@ -98,6 +98,12 @@ describe('UCS-2 segmentation', () => {
     expect(result.parts).toEqual([u(66), '😀' + u(10)]);
   });
 
+  test('a long GSM-7 run before the first UCS-2 character is cut at 67 units too', () => {
+    expect(expectBoth(a(100) + 'ê').parts.map((p) => p.length)).toEqual([67, 34]);
+    expect(expectBoth(a(134) + '😀').parts).toEqual([a(67), a(67), '😀']);
+    expect(expectBoth(a(133) + '😀').parts).toEqual([a(67), a(66), '😀']);
+  });
+
   test('one character outside GSM-7 puts the whole message in UCS-2', () => {
     expect(expectBoth(a(100) + 'œ')).toMatchObject({ encoding: 'ucs2', segments: 2, units: 101 });
   });
