@@ -52,7 +52,10 @@ export default tseslint.config(
   {
     languageOptions: { globals: { ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
       eqeqeq: ['error', 'always'],
       'no-console': 'error',
@@ -60,32 +63,53 @@ export default tseslint.config(
   },
   {
     files: ['device/shared/**'],
-    rules: { 'no-restricted-imports': forbid(['sms', 'policy', 'modem', 'queue', 'gateway', 'cloud-bridge'], IO_MODULES) },
+    rules: {
+      'no-restricted-imports': forbid(
+        ['sms', 'policy', 'modem', 'queue', 'gateway', 'cloud-bridge'],
+        IO_MODULES,
+      ),
+    },
   },
   {
     files: ['device/sms/**'],
-    rules: { 'no-restricted-imports': forbid(['policy', 'modem', 'queue', 'gateway', 'cloud-bridge'], IO_MODULES) },
+    rules: {
+      'no-restricted-imports': forbid(
+        ['policy', 'modem', 'queue', 'gateway', 'cloud-bridge'],
+        IO_MODULES,
+      ),
+    },
   },
   {
     files: ['device/policy/**'],
-    rules: { 'no-restricted-imports': forbid(['modem', 'queue', 'gateway', 'cloud-bridge'], IO_MODULES) },
+    rules: {
+      'no-restricted-imports': forbid(['modem', 'queue', 'gateway', 'cloud-bridge'], IO_MODULES),
+    },
   },
   {
     files: ['device/modem/**'],
     rules: {
-      'no-restricted-imports': forbid(['queue', 'gateway', 'cloud-bridge'], ['better-sqlite3', 'mqtt']),
+      'no-restricted-imports': forbid(
+        ['queue', 'gateway', 'cloud-bridge'],
+        ['better-sqlite3', 'mqtt'],
+      ),
     },
   },
   {
     files: ['device/queue/**'],
     rules: {
-      'no-restricted-imports': forbid(['modem', 'gateway', 'cloud-bridge'], ['serialport', '@serialport/*', 'mqtt']),
+      'no-restricted-imports': forbid(
+        ['modem', 'gateway', 'cloud-bridge'],
+        ['serialport', '@serialport/*', 'mqtt'],
+      ),
     },
   },
   {
     files: ['cloud-bridge/**'],
     rules: {
-      'no-restricted-imports': forbid(['modem', 'gateway'], ['serialport', '@serialport/*', 'better-sqlite3']),
+      'no-restricted-imports': forbid(
+        ['modem', 'gateway'],
+        ['serialport', '@serialport/*', 'better-sqlite3'],
+      ),
     },
   },
   {

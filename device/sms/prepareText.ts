@@ -40,7 +40,10 @@ export interface RefusedCharacter {
 /** At most this many refused characters are listed; the count says how many there were. */
 const MAX_LISTED = 50;
 
-function refusedCharacters(text: string, charset: Gsm7Charset): { list: RefusedCharacter[]; count: number } {
+function refusedCharacters(
+  text: string,
+  charset: Gsm7Charset,
+): { list: RefusedCharacter[]; count: number } {
   const list: RefusedCharacter[] = [];
   let count = 0;
   let column = 0;
@@ -128,14 +131,26 @@ export function prepareText(
     throw new GatewayError(
       'PROFILE_TOO_LONG',
       `the ${profile.name} profile allows at most ${profile.maxUnits} characters; this text has ${count.units}`,
-      { profile: profile.name, limit: 'characters', max: profile.maxUnits, actual: count.units, encoding: count.encoding },
+      {
+        profile: profile.name,
+        limit: 'characters',
+        max: profile.maxUnits,
+        actual: count.units,
+        encoding: count.encoding,
+      },
     );
   }
   if (count.segments > profile.maxSegments) {
     throw new GatewayError(
       'PROFILE_TOO_LONG',
       `the ${profile.name} profile allows at most ${profile.maxSegments} segments; this text needs ${count.segments}`,
-      { profile: profile.name, limit: 'segments', max: profile.maxSegments, actual: count.segments, encoding: count.encoding },
+      {
+        profile: profile.name,
+        limit: 'segments',
+        max: profile.maxSegments,
+        actual: count.segments,
+        encoding: count.encoding,
+      },
     );
   }
   return {

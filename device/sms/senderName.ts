@@ -22,7 +22,10 @@ export const SENSITIVE_SENDER_NAMES: readonly string[] = [
 export const SENDER_NAME_MAX_LENGTH = 11;
 
 function normaliseName(name: string): string {
-  return name.normalize('NFD').replace(/\p{Mn}/gu, '').toUpperCase();
+  return name
+    .normalize('NFD')
+    .replace(/\p{Mn}/gu, '')
+    .toUpperCase();
 }
 
 /**
@@ -36,11 +39,18 @@ function findSensitiveName(name: string): string | undefined {
   const compact = upper.replace(/[^A-Z0-9]/g, '');
   const words = new Set(upper.split(/[^A-Z0-9]+/));
   return SENSITIVE_SENDER_NAMES.find((sensitive) =>
-    sensitive.length <= 4 && sensitive !== 'GOUV' ? words.has(sensitive) : compact.includes(sensitive),
+    sensitive.length <= 4 && sensitive !== 'GOUV'
+      ? words.has(sensitive)
+      : compact.includes(sensitive),
   );
 }
 
-function refuse(name: string, reason: string, message: string, extra: Record<string, unknown> = {}): never {
+function refuse(
+  name: string,
+  reason: string,
+  message: string,
+  extra: Record<string, unknown> = {},
+): never {
   throw new GatewayError('PROFILE_SENDER', message, { sender: name, reason, ...extra });
 }
 
@@ -58,7 +68,11 @@ export function checkSenderName(name: unknown, profile: SmsProfile): string {
   }
   for (const char of trimmed) {
     if (GSM7_DEFAULT.cost[char.charCodeAt(0)] !== 1 || char.length > 1) {
-      refuse(trimmed, 'charset', `"${char}" cannot appear in a sender name (GSM 7-bit letters, digits and spaces)`);
+      refuse(
+        trimmed,
+        'charset',
+        `"${char}" cannot appear in a sender name (GSM 7-bit letters, digits and spaces)`,
+      );
     }
   }
   if (!profile.filtersSenderNames) return trimmed;
@@ -67,7 +81,11 @@ export function checkSenderName(name: unknown, profile: SmsProfile): string {
     refuse(trimmed, 'digits-only', 'Cely refuses sender names made of digits only');
   }
   if (compact.length === 5 && /^[0-9]*[A-Za-z][0-9]*$/.test(compact)) {
-    refuse(trimmed, 'letter-and-four-digits', 'Cely refuses sender names of one letter and four digits');
+    refuse(
+      trimmed,
+      'letter-and-four-digits',
+      'Cely refuses sender names of one letter and four digits',
+    );
   }
   const match = findSensitiveName(trimmed);
   if (match !== undefined) {

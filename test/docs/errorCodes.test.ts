@@ -26,7 +26,8 @@ describe('docs/errors.md', () => {
         continue; // a layer that does not exist yet
       }
       for (const file of files) {
-        for (const match of readFileSync(file, 'utf8').matchAll(CODE)) codes.add(match[1] as string);
+        for (const match of readFileSync(file, 'utf8').matchAll(CODE))
+          codes.add(match[1] as string);
       }
     }
     const missing = [...codes].filter((code) => !documented.includes(`\`${code}\``)).sort();

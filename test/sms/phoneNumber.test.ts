@@ -27,7 +27,11 @@ describe('phone numbers', () => {
   });
 
   test('classifies mobile, fixed-line and VoIP numbers and their country', () => {
-    expect(parsePhoneNumber('0612345678')).toMatchObject({ type: 'mobile', country: 'FR', callingCode: '33' });
+    expect(parsePhoneNumber('0612345678')).toMatchObject({
+      type: 'mobile',
+      country: 'FR',
+      callingCode: '33',
+    });
     expect(parsePhoneNumber('01 42 68 53 00')).toMatchObject({ type: 'fixed-line', country: 'FR' });
     expect(parsePhoneNumber('09 70 00 00 00')).toMatchObject({ type: 'voip' });
     expect(parsePhoneNumber('+262 692 12 34 56')).toMatchObject({ type: 'mobile', country: 'RE' });
@@ -37,12 +41,19 @@ describe('phone numbers', () => {
     expect(parsePhoneNumber('0470 12 34 56', { defaultRegion: 'BE' }).e164).toBe('+32470123456');
   });
 
-  test.each(['', '   ', 'abc', '+33 6', '123', '06 12 34 56 78 90 12', '+999 1234567', '1'.repeat(41), "0612345678'; DROP TABLE messages;--"])(
-    '%j is refused as PHONE_INVALID',
-    (input) => {
-      expect(codeOf(() => parsePhoneNumber(input))).toBe('PHONE_INVALID');
-    },
-  );
+  test.each([
+    '',
+    '   ',
+    'abc',
+    '+33 6',
+    '123',
+    '06 12 34 56 78 90 12',
+    '+999 1234567',
+    '1'.repeat(41),
+    "0612345678'; DROP TABLE messages;--",
+  ])('%j is refused as PHONE_INVALID', (input) => {
+    expect(codeOf(() => parsePhoneNumber(input))).toBe('PHONE_INVALID');
+  });
 
   test('a value that is not a string is refused, not thrown from inside the library', () => {
     for (const value of [undefined, null, 612345678, {}]) {

@@ -46,12 +46,20 @@ describe('the sms4less profile', () => {
     expect(prepareText('a'.repeat(1530), sms4less).segmentation.segments).toBe(10);
     const error = refusal(() => prepareText('a'.repeat(1531), sms4less));
     expect(error.code).toBe('PROFILE_TOO_LONG');
-    expect(error.context).toMatchObject({ profile: 'sms4less', limit: 'segments', max: 10, actual: 11 });
+    expect(error.context).toMatchObject({
+      profile: 'sms4less',
+      limit: 'segments',
+      max: 10,
+      actual: 11,
+    });
   });
 
   test('counts the ten-segment limit in UCS-2 units when the text needs them', () => {
     expect(prepareText('ê'.repeat(670), sms4less).segmentation.segments).toBe(10);
-    expect(refusal(() => prepareText('ê'.repeat(671), sms4less)).context).toMatchObject({ encoding: 'ucs2', actual: 11 });
+    expect(refusal(() => prepareText('ê'.repeat(671), sms4less)).context).toMatchObject({
+      encoding: 'ucs2',
+      actual: 11,
+    });
   });
 });
 
@@ -93,7 +101,11 @@ describe('the cely profile', () => {
 
   test('the extension characters count double against the 1,224', () => {
     const text = '€'.repeat(608) + 'a'; // 1,217 septets + 9 of the mention = 1,226
-    expect(refusal(() => prepareText(text, cely)).context).toMatchObject({ limit: 'characters', max: 1224, actual: 1226 });
+    expect(refusal(() => prepareText(text, cely)).context).toMatchObject({
+      limit: 'characters',
+      max: 1224,
+      actual: 1226,
+    });
   });
 
   test('refuses any character outside GSM-7 and lists each one with its position', () => {
@@ -130,7 +142,9 @@ describe('the cely profile', () => {
   });
 
   test('transliteration makes a typed French text acceptable and says what it changed', () => {
-    const prepared = prepareText('Votre RDV « contrôle » l’après-midi…', cely, { transliterate: true });
+    const prepared = prepareText('Votre RDV « contrôle » l’après-midi…', cely, {
+      transliterate: true,
+    });
     // » is one of the annex's own characters, so it stays and goes out as "
     expect(prepared.body).toBe('Votre RDV " controle » l\'après-midi...');
     expect(prepared.substitutions).toEqual([
@@ -155,7 +169,10 @@ describe('text input', () => {
   });
 
   test('half of a surrogate pair is refused with its index', () => {
-    expect(refusal(() => prepareText('ab\ud83dcd', generic)).context).toEqual({ reason: 'lone-surrogate', index: 2 });
+    expect(refusal(() => prepareText('ab\ud83dcd', generic)).context).toEqual({
+      reason: 'lone-surrogate',
+      index: 2,
+    });
     expect(refusal(() => prepareText('\ude00', generic)).context).toMatchObject({ index: 0 });
   });
 

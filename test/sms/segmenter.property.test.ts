@@ -4,14 +4,26 @@ import { countSegments, segmentText } from '../../device/sms/segmenter.js';
 import { GSM7_BASIC_TABLE, GSM7_EXTENSION_TABLE } from '../../device/sms/gsm7Alphabet.js';
 import { SEGMENT_LIMITS } from '../../device/sms/Segmentation.js';
 
-const GSM_CHARS = [...GSM7_BASIC_TABLE.filter((c) => c !== '\u001b'), ...GSM7_EXTENSION_TABLE.values()];
+const GSM_CHARS = [
+  ...GSM7_BASIC_TABLE.filter((c) => c !== '\u001b'),
+  ...GSM7_EXTENSION_TABLE.values(),
+];
 const gsmText = fc.array(fc.constantFrom(...GSM_CHARS), { maxLength: 1300 }).map((a) => a.join(''));
 const unicodeText = fc.string({ unit: 'grapheme', maxLength: 400 });
 /** A long GSM-7 run, then one character that forces UCS-2: the count resumes mid-text. */
 const gsmThenUnicode = fc
-  .tuple(gsmText, fc.constantFrom('ê', '😀', 'œ', '’'), fc.string({ unit: 'grapheme', maxLength: 80 }))
+  .tuple(
+    gsmText,
+    fc.constantFrom('ê', '😀', 'œ', '’'),
+    fc.string({ unit: 'grapheme', maxLength: 80 }),
+  )
   .map((parts) => parts.join(''));
-const mixedText = fc.oneof(gsmText, unicodeText, gsmThenUnicode, fc.string({ unit: 'binary', maxLength: 300 }));
+const mixedText = fc.oneof(
+  gsmText,
+  unicodeText,
+  gsmThenUnicode,
+  fc.string({ unit: 'binary', maxLength: 300 }),
+);
 
 /**
  * A deliberately naive reference: list every character's cost, then fill
@@ -21,7 +33,9 @@ function reference(text: string): { encoding: string; segments: number; units: n
   const chars = Array.from(text);
   const gsm = chars.every((c) => GSM_CHARS.includes(c));
   const encoding = gsm ? 'gsm7' : 'ucs2';
-  const costs = chars.map((c) => (gsm ? ([...GSM7_EXTENSION_TABLE.values()].includes(c) ? 2 : 1) : c.length));
+  const costs = chars.map((c) =>
+    gsm ? ([...GSM7_EXTENSION_TABLE.values()].includes(c) ? 2 : 1) : c.length,
+  );
   const units = costs.reduce((sum, c) => sum + c, 0);
   const limits = SEGMENT_LIMITS[encoding];
   if (units <= limits.single) return { encoding, segments: 1, units };
@@ -39,7 +53,10 @@ function reference(text: string): { encoding: string; segments: number; units: n
 
 describe('segmentation properties', () => {
   test('the segment texts join back to the input', () => {
-    fc.assert(fc.property(mixedText, (text) => segmentText(text).parts.join('') === text), { numRuns: 500 });
+    fc.assert(
+      fc.property(mixedText, (text) => segmentText(text).parts.join('') === text),
+      { numRuns: 500 },
+    );
   });
 
   test('credits always equal segments, and segments equal the number of parts', () => {

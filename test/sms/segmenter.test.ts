@@ -15,7 +15,14 @@ function expectBoth(text: string) {
 
 describe('GSM 7-bit segmentation', () => {
   test('an empty text is one segment of nothing', () => {
-    expect(expectBoth('')).toMatchObject({ encoding: 'gsm7', segments: 1, credits: 1, units: 0, remaining: 160, parts: [''] });
+    expect(expectBoth('')).toMatchObject({
+      encoding: 'gsm7',
+      segments: 1,
+      credits: 1,
+      units: 0,
+      remaining: 160,
+      parts: [''],
+    });
   });
 
   test('160 characters fit one SMS and the 161st makes two segments of 153 + 8', () => {
@@ -25,10 +32,13 @@ describe('GSM 7-bit segmentation', () => {
     expect(two.parts.map((p) => p.length)).toEqual([153, 8]);
   });
 
-  test.each([2, 3, 4, 8, 10])('153 × %i characters fill exactly that many segments, one more spills', (k) => {
-    expect(expectBoth(a(153 * k))).toMatchObject({ segments: k, remaining: 0 });
-    expect(expectBoth(a(153 * k + 1))).toMatchObject({ segments: k + 1, remaining: 152 });
-  });
+  test.each([2, 3, 4, 8, 10])(
+    '153 × %i characters fill exactly that many segments, one more spills',
+    (k) => {
+      expect(expectBoth(a(153 * k))).toMatchObject({ segments: k, remaining: 0 });
+      expect(expectBoth(a(153 * k + 1))).toMatchObject({ segments: k + 1, remaining: 152 });
+    },
+  );
 
   test.each(EXTENSION_CHARS)('the extension character %j counts two septets', (char) => {
     expect(expectBoth(char)).toMatchObject({ encoding: 'gsm7', units: 2 });
@@ -67,17 +77,25 @@ describe('GSM 7-bit segmentation', () => {
     expect(expectBoth(text).encoding).toBe('gsm7');
   });
 
-  test.each(['ê', 'â', 'î', 'ô', 'û', 'œ', 'ç', 'ë', '’', '«'])('%s is outside GSM-7 and forces UCS-2', (char) => {
-    expect(isGsm7(char)).toBe(false);
-    expect(expectBoth(`Merci ${char}`).encoding).toBe('ucs2');
-  });
+  test.each(['ê', 'â', 'î', 'ô', 'û', 'œ', 'ç', 'ë', '’', '«'])(
+    '%s is outside GSM-7 and forces UCS-2',
+    (char) => {
+      expect(isGsm7(char)).toBe(false);
+      expect(expectBoth(`Merci ${char}`).encoding).toBe('ucs2');
+    },
+  );
 });
 
 describe('UCS-2 segmentation', () => {
   const u = (n: number) => 'ê'.repeat(n);
 
   test('70 units fit one SMS and the 71st makes two segments of 67 + 4', () => {
-    expect(expectBoth(u(70))).toMatchObject({ encoding: 'ucs2', segments: 1, units: 70, remaining: 0 });
+    expect(expectBoth(u(70))).toMatchObject({
+      encoding: 'ucs2',
+      segments: 1,
+      units: 70,
+      remaining: 0,
+    });
     const two = expectBoth(u(71));
     expect(two).toMatchObject({ segments: 2, units: 71, remaining: 63 });
     expect(two.parts.map((p) => p.length)).toEqual([67, 4]);

@@ -17,9 +17,12 @@ function reasonOf(name: unknown, profile = cely): string {
 }
 
 describe('sender names (OADC)', () => {
-  test.each(['Cabinet Dr', 'CLINIQUE', 'Dentiste 13', 'Kine Lyon', 'Cafe Sante', 'Enfants 2'])('cely accepts %j', (name) => {
-    expect(reasonOf(name)).toBe('accepted');
-  });
+  test.each(['Cabinet Dr', 'CLINIQUE', 'Dentiste 13', 'Kine Lyon', 'Cafe Sante', 'Enfants 2'])(
+    'cely accepts %j',
+    (name) => {
+      expect(reasonOf(name)).toBe('accepted');
+    },
+  );
 
   test.each([
     ['A1234', 'letter-and-four-digits'],

@@ -14,16 +14,30 @@ describe('transliteration', () => {
   });
 
   test('when on, keeps a French reminder in GSM-7 and lists every substitution', () => {
-    const text = 'Bonjour Mme Lefèvre, votre rendez-vous est fixé au 12 mai à 9 h 30\u00a0: « contrôle » – à bientôt…';
+    const text =
+      'Bonjour Mme Lefèvre, votre rendez-vous est fixé au 12 mai à 9 h 30\u00a0: « contrôle » – à bientôt…';
     const prepared = prepareText(text, generic, { transliterate: true });
     expect(prepared.segmentation.encoding).toBe('gsm7');
-    expect(prepared.body).toBe('Bonjour Mme Lefèvre, votre rendez-vous est fixé au 12 mai à 9 h 30 : " controle " - à bientot...');
-    expect(prepared.substitutions.map((s) => s.from)).toEqual(['\u00a0', '«', 'ô', '»', '–', 'ô', '…']);
+    expect(prepared.body).toBe(
+      'Bonjour Mme Lefèvre, votre rendez-vous est fixé au 12 mai à 9 h 30 : " controle " - à bientot...',
+    );
+    expect(prepared.substitutions.map((s) => s.from)).toEqual([
+      '\u00a0',
+      '«',
+      'ô',
+      '»',
+      '–',
+      'ô',
+      '…',
+    ]);
     for (const s of prepared.substitutions) expect(text.charAt(s.index)).toBe(s.from);
   });
 
   test('maps ç to Ç in generic so it does not force UCS-2', () => {
-    expect(transliterate('Reçu')).toEqual({ text: 'ReÇu', substitutions: [{ index: 2, from: 'ç', to: 'Ç' }] });
+    expect(transliterate('Reçu')).toEqual({
+      text: 'ReÇu',
+      substitutions: [{ index: 2, from: 'ç', to: 'Ç' }],
+    });
   });
 
   test('œ becomes two letters', () => {
@@ -38,11 +52,15 @@ describe('transliteration', () => {
   });
 
   test('a text already in GSM-7 is returned unchanged with no substitutions', () => {
-    expect(transliterate('Merci, à demain')).toEqual({ text: 'Merci, à demain', substitutions: [] });
+    expect(transliterate('Merci, à demain')).toEqual({
+      text: 'Merci, à demain',
+      substitutions: [],
+    });
   });
 
   test('every look-alike it produces is itself GSM-7', () => {
-    const sample = '‘’‚‛′ʼ`´“”„‟″«»‹›‐‑‒–—―−•·…\u00a0\u202f\u2009\t\u200b\ufeffçáâãāêëēíîïóôõúûýÿÀÁÂÃÈÊËÌÍÎÏÒÓÔÕÙÚÛÝŸœŒšŠžŽłŁńśźżćčř°×÷™©®';
+    const sample =
+      '‘’‚‛′ʼ`´“”„‟″«»‹›‐‑‒–—―−•·…\u00a0\u202f\u2009\t\u200b\ufeffçáâãāêëēíîïóôõúûýÿÀÁÂÃÈÊËÌÍÎÏÒÓÔÕÙÚÛÝŸœŒšŠžŽłŁńśźżćčř°×÷™©®';
     const result = transliterate(sample);
     expect(result).not.toBeNull();
     expect(isGsm7(result?.text ?? '')).toBe(true);

@@ -15,7 +15,9 @@ export function errorJson(error: unknown): { error: Record<string, unknown> } {
 
 /** Exit status for an error: refusals of input are 2, everything else 1. */
 export function exitCodeFor(error: unknown): number {
-  return isGatewayError(error) && !error.code.startsWith('CLI_INTERNAL') ? EXIT.refused : EXIT.failure;
+  return isGatewayError(error) && !error.code.startsWith('CLI_INTERNAL')
+    ? EXIT.refused
+    : EXIT.failure;
 }
 
 /**

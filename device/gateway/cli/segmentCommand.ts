@@ -3,7 +3,13 @@ import { getProfile } from '../../sms/profiles/profiles.js';
 import { prepareText, type PreparedText } from '../../sms/prepareText.js';
 import { GatewayError } from '../../shared/GatewayError.js';
 import type { CliContext } from './runCli.js';
-import { errorJson, exitCodeFor, forEachStdinLine, parseJsonLine, writeJson } from './jsonOutput.js';
+import {
+  errorJson,
+  exitCodeFor,
+  forEachStdinLine,
+  parseJsonLine,
+  writeJson,
+} from './jsonOutput.js';
 
 interface SegmentOptions {
   profile: string;
@@ -26,7 +32,11 @@ export function segmentResult(prepared: PreparedText): Record<string, unknown> {
   };
 }
 
-function segmentOne(text: unknown, profileName: unknown, transliterate: boolean): Record<string, unknown> {
+function segmentOne(
+  text: unknown,
+  profileName: unknown,
+  transliterate: boolean,
+): Record<string, unknown> {
   const profile = getProfile(profileName);
   return segmentResult(prepareText(text, profile, { transliterate }));
 }

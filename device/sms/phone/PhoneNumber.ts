@@ -81,7 +81,11 @@ export function parsePhoneNumber(input: string, options: ParsePhoneOptions = {})
   // libphonenumber-js extracts a number from surrounding text; a recipient
   // field holding anything else is a mistake upstream, so refuse it whole.
   if (!WRITTEN_NUMBER.test(trimmed)) {
-    throw invalid(input, 'bad-characters', `"${trimmed}" holds characters a phone number does not have`);
+    throw invalid(
+      input,
+      'bad-characters',
+      `"${trimmed}" holds characters a phone number does not have`,
+    );
   }
   const defaultRegion = (options.defaultRegion ?? 'FR').toUpperCase();
   let parsed;
@@ -91,7 +95,11 @@ export function parsePhoneNumber(input: string, options: ParsePhoneOptions = {})
     // libphonenumber-js reports NOT_A_NUMBER, TOO_SHORT, TOO_LONG, INVALID_COUNTRY…
     const reason =
       error instanceof ParseError ? error.message.toLowerCase().replace(/_/g, '-') : 'unparseable';
-    throw invalid(input, reason, `"${trimmed}" is not a phone number (${reason.replace(/-/g, ' ')})`);
+    throw invalid(
+      input,
+      reason,
+      `"${trimmed}" is not a phone number (${reason.replace(/-/g, ' ')})`,
+    );
   }
   if (!parsed.isValid()) {
     throw invalid(

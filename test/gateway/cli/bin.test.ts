@@ -11,15 +11,23 @@ describe('the gsmgate executable', () => {
   // `npm test` builds dist/ before running vitest; this checks the packaging
   // (bin → dist → CLI) that `npm install && npm start` relies on.
   test('runs from bin/ through the compiled CLI and prints JSON', async () => {
-    expect(existsSync(`${root}dist/device/gateway/main.js`), 'run `npm run build` first').toBe(true);
-    const { stdout } = await run(process.execPath, ['bin/gsmgate.js', 'segment', '--json', 'Bonjour'], { cwd: root });
+    expect(existsSync(`${root}dist/device/gateway/main.js`), 'run `npm run build` first').toBe(
+      true,
+    );
+    const { stdout } = await run(
+      process.execPath,
+      ['bin/gsmgate.js', 'segment', '--json', 'Bonjour'],
+      { cwd: root },
+    );
     expect(JSON.parse(stdout)).toMatchObject({ encoding: 'gsm7', segments: 1 });
   });
 
   test('exits 2 on a refused input', async () => {
-    const failure = await run(process.execPath, ['bin/gsmgate.js', 'segment', '--profile', 'x', '--json', 'y'], { cwd: root }).catch(
-      (error: { code: number; stdout: string }) => error,
-    );
+    const failure = await run(
+      process.execPath,
+      ['bin/gsmgate.js', 'segment', '--profile', 'x', '--json', 'y'],
+      { cwd: root },
+    ).catch((error: { code: number; stdout: string }) => error);
     expect(failure).toMatchObject({ code: 2 });
   });
 

@@ -34,7 +34,12 @@ describe('gsmgate segment', () => {
     const refused = await runCliInProcess(['segment', '--profile', 'cely', '--json', 'Bonne fête']);
     expect(refused.status).toBe(2);
     expect(refused.json[0]).toMatchObject({
-      error: { code: 'PROFILE_CHARSET', profile: 'cely', count: 1, characters: [{ char: 'ê', column: 8 }] },
+      error: {
+        code: 'PROFILE_CHARSET',
+        profile: 'cely',
+        count: 1,
+        characters: [{ char: 'ê', column: 8 }],
+      },
     });
   });
 
@@ -60,12 +65,16 @@ describe('gsmgate segment', () => {
     expect(run.json[1]).toMatchObject({ profile: 'cely', encoding: 'gsm7' });
     expect(run.json[2]).toMatchObject({ error: { code: 'CLI_BAD_JSON_LINE', line: 4 } });
     expect(run.json[3]).toMatchObject({ error: { code: 'SMS_BAD_TEXT', line: 5 } });
-    expect(run.json[4]).toMatchObject({ error: { code: 'PROFILE_TOO_LONG', limit: 'segments', line: 6 } });
+    expect(run.json[4]).toMatchObject({
+      error: { code: 'PROFILE_TOO_LONG', limit: 'segments', line: 6 },
+    });
   });
 
   test('prints a readable summary without --json', async () => {
     const run = await runCliInProcess(['segment', 'a'.repeat(161)]);
-    expect(run.stdout).toContain('gsm7: 2 segment(s), 2 credit(s), 161 septets, 145 left in the last segment');
+    expect(run.stdout).toContain(
+      'gsm7: 2 segment(s), 2 credit(s), 161 septets, 145 left in the last segment',
+    );
   });
 
   test('help lists the command', async () => {
