@@ -20,3 +20,16 @@ export {
 } from './validityPeriod.js';
 export { bytesToHex, hexToBytes } from './hex.js';
 export { pduError, type PduError, type PduErrorCode } from './pduError.js';
+export {
+  encodeDeliver,
+  encodeOriginator,
+  type DeliverOptions,
+  type EncodedDeliverPdu,
+  type OriginatorType,
+} from './SmsDeliverEncoder.js';
+export {
+  encodeStatusReport,
+  type EncodedStatusReportPdu,
+  type StatusReportOptions,
+} from './StatusReportEncoder.js';
+export { encodeTimestamp, type SmsTime } from './timestampEncoder.js';
