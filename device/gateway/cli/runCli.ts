@@ -2,6 +2,8 @@ import { Command, CommanderError } from 'commander';
 import { EXIT, type CliIo } from './CliIo.js';
 import { registerSegmentCommand } from './segmentCommand.js';
 import { registerPduCommand } from './pduCommand.js';
+import { registerSimCommand } from './simCommand.js';
+import { registerModemCommand } from './modemCommand.js';
 
 /** What a command module receives: the program to attach to and a place to leave its exit status. */
 export interface CliContext {
@@ -20,6 +22,8 @@ export function buildProgram(context: CliContext): Command {
     .exitOverride();
   registerSegmentCommand(program, context);
   registerPduCommand(program, context);
+  registerSimCommand(program, context);
+  registerModemCommand(program, context);
   return program;
 }
 
