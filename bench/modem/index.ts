@@ -13,7 +13,7 @@
  * keeps between commands on purpose. The engine alone (gap 0) runs in step 1 too, to tell
  * the engine's cost from the driver's.
  */
-import { AT_ENGINE_DEFAULTS } from '../../device/modem/AtEngineOptions.js';
+import { AT_ENGINE_DEFAULTS } from '../../device/modem/engine/AtEngineOptions.js';
 import { DEFAULT_SEED } from '../codec/corpus.js';
 // Types only: run.js is the entry module, and importing its code from a suite it is loading
 // would be a cycle through its top-level await.

@@ -18,11 +18,11 @@
  */
 import { EventEmitter } from 'node:events';
 import { SerialPort } from 'serialport';
-import { AtEngine } from '../../device/modem/AtEngine.js';
-import type { AtEngineOptions } from '../../device/modem/AtEngineOptions.js';
-import { ModemDriver } from '../../device/modem/ModemDriver.js';
-import { SerialTransport } from '../../device/modem/SerialTransport.js';
-import type { Transport, TransportEvents } from '../../device/modem/Transport.js';
+import { AtEngine } from '../../device/modem/engine/AtEngine.js';
+import type { AtEngineOptions } from '../../device/modem/engine/AtEngineOptions.js';
+import { ModemDriver } from '../../device/modem/driver/ModemDriver.js';
+import { SerialTransport } from '../../device/modem/transport/SerialTransport.js';
+import type { Transport, TransportEvents } from '../../device/modem/transport/Transport.js';
 import type { BenchPdu } from './messages.js';
 
 export interface Session {

@@ -4,7 +4,7 @@ import {
   transition,
   type CommandState,
   type MachineEvent,
-} from '../../device/modem/AtCommandMachine.js';
+} from '../../device/modem/engine/AtCommandMachine.js';
 
 function run(state: CommandState, ...events: MachineEvent[]) {
   const effects: string[] = [];

@@ -1,5 +1,5 @@
 import { describe, expect } from 'vitest';
-import { AtEngine } from '../../device/modem/AtEngine.js';
+import { AtEngine } from '../../device/modem/engine/AtEngine.js';
 import {
   isCmeError,
   isCmsError,
@@ -8,7 +8,7 @@ import {
   isModemNoPrompt,
   isModemTimeout,
   isModemWriteFailed,
-} from '../../device/modem/ModemErrors.js';
+} from '../../device/modem/engine/ModemErrors.js';
 import { rejectionOf, runUntilSettled, test } from './engineFixture.js';
 import { FakeModem } from './FakeModem.js';
 

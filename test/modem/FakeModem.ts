@@ -6,8 +6,8 @@
  * `ERROR`, like a modem that does not know them.
  */
 import { systemClock, type Clock } from '../../device/policy/Clock.js';
-import { MemoryTransport } from '../../device/modem/MemoryTransport.js';
-import { toLatin1 } from '../../device/modem/Transport.js';
+import { MemoryTransport } from '../../device/modem/transport/MemoryTransport.js';
+import { toLatin1 } from '../../device/modem/transport/Transport.js';
 
 export type CommandMatcher = string | RegExp | ((command: string) => boolean);
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { MemoryTransport } from '../../device/modem/MemoryTransport.js';
-import { toLatin1 } from '../../device/modem/Transport.js';
+import { MemoryTransport } from '../../device/modem/transport/MemoryTransport.js';
+import { toLatin1 } from '../../device/modem/transport/Transport.js';
 
 describe('MemoryTransport', () => {
   test('records every write and exposes the last one', async () => {

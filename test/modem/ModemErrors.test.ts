@@ -3,13 +3,13 @@ import {
   initialState,
   transition,
   type FailureReason,
-} from '../../device/modem/AtCommandMachine.js';
+} from '../../device/modem/engine/AtCommandMachine.js';
 import {
   failureToError,
   isModemError,
   isModemTimeout,
   redactCommand,
-} from '../../device/modem/ModemErrors.js';
+} from '../../device/modem/engine/ModemErrors.js';
 import { GatewayError } from '../../device/shared/GatewayError.js';
 
 describe('failureToError', () => {

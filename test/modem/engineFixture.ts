@@ -5,9 +5,9 @@
  */
 import { test as base } from 'vitest';
 import type { UrcEvent } from '../../device/modem/at/urcEvents.js';
-import { AtEngine, type AtEngineDiagnostic } from '../../device/modem/AtEngine.js';
-import type { AtEngineOptions } from '../../device/modem/AtEngineOptions.js';
-import { MemoryTransport } from '../../device/modem/MemoryTransport.js';
+import { AtEngine, type AtEngineDiagnostic } from '../../device/modem/engine/AtEngine.js';
+import type { AtEngineOptions } from '../../device/modem/engine/AtEngineOptions.js';
+import { MemoryTransport } from '../../device/modem/transport/MemoryTransport.js';
 import { ManualClock } from '../../device/policy/ManualClock.js';
 import { FakeModem } from './FakeModem.js';
 

@@ -4,7 +4,7 @@ import {
   RateCap,
   type RateCapOptions,
   type RateCapState,
-} from '../../device/modem/RateCap.js';
+} from '../../device/modem/rateCap/RateCap.js';
 import type { TimerHandle } from '../../device/policy/Clock.js';
 import { ManualClock } from '../../device/policy/ManualClock.js';
 

@@ -7,9 +7,9 @@
 import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
 import type { UrcEvent } from '../../device/modem/at/urcEvents.js';
-import type { AtCommand } from '../../device/modem/AtCommand.js';
-import { AtEngine } from '../../device/modem/AtEngine.js';
-import { MemoryTransport } from '../../device/modem/MemoryTransport.js';
+import type { AtCommand } from '../../device/modem/engine/AtCommand.js';
+import { AtEngine } from '../../device/modem/engine/AtEngine.js';
+import { MemoryTransport } from '../../device/modem/transport/MemoryTransport.js';
 import { ManualClock } from '../../device/policy/ManualClock.js';
 
 export type Step =

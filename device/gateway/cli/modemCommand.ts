@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
-import { ModemDriver } from '../../modem/ModemDriver.js';
-import type { ModemDriverOptions } from '../../modem/ModemDriverOptions.js';
-import type { SubmitPduInput } from '../../modem/smsSender.js';
-import { summariseStored, type StoredSummary } from '../../modem/storedSummary.js';
-import { withTimeout } from '../../modem/timing.js';
-import type { Transport } from '../../modem/Transport.js';
+import { ModemDriver } from '../../modem/driver/ModemDriver.js';
+import type { ModemDriverOptions } from '../../modem/driver/ModemDriverOptions.js';
+import type { SubmitPduInput } from '../../modem/driver/smsSender.js';
+import { summariseStored, type StoredSummary } from '../../modem/driver/storedSummary.js';
+import { withTimeout } from '../../modem/driver/timing.js';
+import type { Transport } from '../../modem/transport/Transport.js';
 import { systemClock, type Clock } from '../../policy/Clock.js';
 import { GatewayError, isGatewayError } from '../../shared/GatewayError.js';
 import { encodeSubmit } from '../../sms/pdu/index.js';
@@ -39,7 +39,7 @@ export interface ModemCliDeps {
 export const defaultModemCliDeps: ModemCliDeps = {
   // Loaded on use: the other commands must not need serialport's native binding.
   openTransport: async (path, baudRate) => {
-    const { SerialTransport } = await import('../../modem/SerialTransport.js');
+    const { SerialTransport } = await import('../../modem/transport/SerialTransport.js');
     return SerialTransport.open({ path, baudRate });
   },
   clock: systemClock,

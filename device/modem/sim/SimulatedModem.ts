@@ -6,7 +6,7 @@
  */
 import { EventEmitter } from 'node:events';
 import type { Clock, TimerHandle } from '../../policy/Clock.js';
-import { toBytes } from '../Transport.js';
+import { toBytes } from '../transport/Transport.js';
 import { PacedPipe } from './PacedPipe.js';
 import { renderReply } from './renderReply.js';
 import {

@@ -1,4 +1,4 @@
-import type { MemoryTransport } from '../MemoryTransport.js';
+import type { MemoryTransport } from '../transport/MemoryTransport.js';
 import type { SimulatedModem } from './SimulatedModem.js';
 
 /**

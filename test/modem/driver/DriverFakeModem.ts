@@ -13,7 +13,7 @@
  * Tests add their own behaviours on `modem` (newest first) to script failures.
  */
 import { FakeModem } from '../FakeModem.js';
-import { MemoryTransport } from '../../../device/modem/MemoryTransport.js';
+import { MemoryTransport } from '../../../device/modem/transport/MemoryTransport.js';
 import type { ManualClock } from '../../../device/policy/ManualClock.js';
 import { VENDORS, type FakeVendor, type VendorProfile } from './fakeVendors.js';
 

@@ -3,9 +3,9 @@
  * every event the driver emits recorded in order. Options are shortened so the bounded waits
  * end within a few virtual seconds; tests never sleep (STYLE.md §8).
  */
-import { ModemDriver, type ModemDriverConfig } from '../../../device/modem/ModemDriver.js';
-import type { ModemDriverEvents } from '../../../device/modem/ModemDriverEvents.js';
-import type { ModemDriverOptions } from '../../../device/modem/ModemDriverOptions.js';
+import { ModemDriver, type ModemDriverConfig } from '../../../device/modem/driver/ModemDriver.js';
+import type { ModemDriverEvents } from '../../../device/modem/driver/ModemDriverEvents.js';
+import type { ModemDriverOptions } from '../../../device/modem/driver/ModemDriverOptions.js';
 import { ManualClock } from '../../../device/policy/ManualClock.js';
 import { runUntilSettled } from '../engineFixture.js';
 import { DriverFakeModem, type DriverFakeModemOptions } from './DriverFakeModem.js';

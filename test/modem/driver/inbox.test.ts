@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { InboundMessage } from '../../../device/modem/ModemDriverEvents.js';
+import type { InboundMessage } from '../../../device/modem/driver/ModemDriverEvents.js';
 import { deliverVectors, statusReportVectors } from '../../sms/pdu/pduFixtures.js';
 import { makeHarness, started } from './driverHarness.js';
 

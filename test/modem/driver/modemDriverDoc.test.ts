@@ -4,8 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { expect, test } from 'vitest';
-import { MODEM_DRIVER_ERROR_CODES } from '../../../device/modem/ModemDriverErrors.js';
-import { MODEM_DRIVER_DEFAULTS } from '../../../device/modem/ModemDriverOptions.js';
+import { MODEM_DRIVER_ERROR_CODES } from '../../../device/modem/driver/ModemDriverErrors.js';
+import { MODEM_DRIVER_DEFAULTS } from '../../../device/modem/driver/ModemDriverOptions.js';
 
 const doc = readFileSync(new URL('../../../docs/modem-driver.md', import.meta.url), 'utf8');
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { parseRegistrationAnswer } from '../../../device/modem/registration.js';
+import { parseRegistrationAnswer } from '../../../device/modem/driver/registration.js';
 import { failure, makeHarness, started } from './driverHarness.js';
 
 describe('registration wait', () => {

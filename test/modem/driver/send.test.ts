@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { MemoryRateCapStore, RateCap } from '../../../device/modem/RateCap.js';
+import { MemoryRateCapStore, RateCap } from '../../../device/modem/rateCap/RateCap.js';
 import { encodeSubmit } from '../../../device/sms/pdu/index.js';
 import { prepareText } from '../../../device/sms/prepareText.js';
 import { getProfile } from '../../../device/sms/profiles/profiles.js';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { parseCsq, rssiToBars, rssiToDbm } from '../../../device/modem/signal.js';
+import { parseCsq, rssiToBars, rssiToDbm } from '../../../device/modem/driver/signal.js';
 import { started } from './driverHarness.js';
 
 describe('AT+CSQ → dBm and bars (27.007 §8.5)', () => {

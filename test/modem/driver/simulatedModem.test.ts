@@ -4,9 +4,9 @@
  * fake it was written with.
  */
 import { describe, expect, onTestFinished, test } from 'vitest';
-import { MemoryTransport } from '../../../device/modem/MemoryTransport.js';
-import { ModemDriver } from '../../../device/modem/ModemDriver.js';
-import type { InboundMessage, StatusReportEvent } from '../../../device/modem/ModemDriverEvents.js';
+import { MemoryTransport } from '../../../device/modem/transport/MemoryTransport.js';
+import { ModemDriver } from '../../../device/modem/driver/ModemDriver.js';
+import type { InboundMessage, StatusReportEvent } from '../../../device/modem/driver/ModemDriverEvents.js';
 import {
   SimulatedModem,
   connectMemoryTransport,

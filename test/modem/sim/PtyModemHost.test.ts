@@ -2,8 +2,8 @@ import { closeSync, constants as fs, existsSync, openSync, realpathSync, writeSy
 import { performance } from 'node:perf_hooks';
 import { ReadStream } from 'node:tty';
 import { describe, expect, test, vi } from 'vitest';
-import { AtEngine } from '../../../device/modem/AtEngine.js';
-import { SerialTransport } from '../../../device/modem/SerialTransport.js';
+import { AtEngine } from '../../../device/modem/engine/AtEngine.js';
+import { SerialTransport } from '../../../device/modem/transport/SerialTransport.js';
 import { PtyModemHost } from '../../../device/modem/sim/index.js';
 import { SAFETY_MS, startPtySim, withTimeout } from './ptySim.js';
 

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { SerialTransport } from '../../../device/modem/SerialTransport.js';
+import { SerialTransport } from '../../../device/modem/transport/SerialTransport.js';
 import { rejectionOf, startPtySim } from './ptySim.js';
 
 describe('SerialTransport over serialport (against the simulated modem)', () => {

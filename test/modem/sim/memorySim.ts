@@ -5,9 +5,9 @@
  */
 import { onTestFinished } from 'vitest';
 import type { UrcEvent } from '../../../device/modem/at/urcEvents.js';
-import type { AtCommand, AtResponse } from '../../../device/modem/AtCommand.js';
-import { AtEngine, type AtEngineDiagnostic } from '../../../device/modem/AtEngine.js';
-import { MemoryTransport } from '../../../device/modem/MemoryTransport.js';
+import type { AtCommand, AtResponse } from '../../../device/modem/engine/AtCommand.js';
+import { AtEngine, type AtEngineDiagnostic } from '../../../device/modem/engine/AtEngine.js';
+import { MemoryTransport } from '../../../device/modem/transport/MemoryTransport.js';
 import {
   SimulatedModem,
   connectMemoryTransport,

@@ -5,13 +5,13 @@
  */
 import { onTestFinished } from 'vitest';
 import type { UrcEvent } from '../../../device/modem/at/urcEvents.js';
-import type { AtCommand } from '../../../device/modem/AtCommand.js';
-import { AtEngine } from '../../../device/modem/AtEngine.js';
-import type { AtEngineOptions } from '../../../device/modem/AtEngineOptions.js';
+import type { AtCommand } from '../../../device/modem/engine/AtCommand.js';
+import { AtEngine } from '../../../device/modem/engine/AtEngine.js';
+import type { AtEngineOptions } from '../../../device/modem/engine/AtEngineOptions.js';
 import {
   SerialTransport,
   type SerialTransportOptions,
-} from '../../../device/modem/SerialTransport.js';
+} from '../../../device/modem/transport/SerialTransport.js';
 import { PtyModemHost, type PtyModemHostOptions } from '../../../device/modem/sim/index.js';
 import { encodeSubmit } from '../../../device/sms/pdu/index.js';
 import { segmentText } from '../../../device/sms/segmenter.js';

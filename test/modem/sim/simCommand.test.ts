@@ -5,8 +5,8 @@ import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, onTestFinished, test } from 'vitest';
 import { describeSent, maskNumber, runSim } from '../../../device/gateway/cli/simCommand.js';
-import { AtEngine } from '../../../device/modem/AtEngine.js';
-import { SerialTransport } from '../../../device/modem/SerialTransport.js';
+import { AtEngine } from '../../../device/modem/engine/AtEngine.js';
+import { SerialTransport } from '../../../device/modem/transport/SerialTransport.js';
 import { runCliInProcess } from '../../helpers/cliHarness.js';
 import { SAFETY_MS, withTimeout } from './ptySim.js';
 
