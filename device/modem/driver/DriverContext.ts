@@ -7,7 +7,7 @@
 import type { Clock } from '../../policy/Clock.js';
 import type { AtCommand, AtResponse } from '../engine/AtCommand.js';
 import type { ResolvedModemDriverOptions } from './ModemDriverOptions.js';
-import type { ModemLogger } from './ModemLogger.js';
+import type { ModemLogger } from '../ModemLogger.js';
 
 export type AtSend = (command: AtCommand) => Promise<AtResponse>;
 

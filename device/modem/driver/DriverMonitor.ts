@@ -10,7 +10,7 @@ import type { Clock, TimerHandle } from '../../policy/Clock.js';
 import type { HealthSnapshot } from './health.js';
 import type { ModemDriverEvents } from './ModemDriverEvents.js';
 import type { ResolvedModemDriverOptions } from './ModemDriverOptions.js';
-import { safeLog, type ModemLogger } from './ModemLogger.js';
+import { safeLog, type ModemLogger } from '../ModemLogger.js';
 import type { RegistrationState } from './registration.js';
 import { fillRatio, type StorageStatus } from './storage.js';
 

@@ -22,7 +22,7 @@ import {
   type ModemDriverOptions,
   type ResolvedModemDriverOptions,
 } from './ModemDriverOptions.js';
-import { safeLog, silentLogger, type ModemLogger } from './ModemLogger.js';
+import { safeLog, silentLogger, type ModemLogger } from '../ModemLogger.js';
 import type { LadderSettings } from './ModemSupervisor.js';
 import type { PowerControl } from '../power/PowerControl.js';
 import type { RateCap } from '../rateCap/RateCap.js';

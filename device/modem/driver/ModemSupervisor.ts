@@ -14,7 +14,7 @@ import type { DriverState, ModemDriverEvents } from './ModemDriverEvents.js';
 import { driverError, isSimFault } from './ModemDriverErrors.js';
 import type { ResolvedModemDriverOptions } from './ModemDriverOptions.js';
 import { isModemNoPrompt, isModemTimeout } from '../engine/ModemErrors.js';
-import { safeLog, type ModemLogger } from './ModemLogger.js';
+import { safeLog, type ModemLogger } from '../ModemLogger.js';
 import type { RecoveryActions } from '../recovery/RecoveryActions.js';
 import { RecoveryLadder, type RecoveryLadderOptions } from '../recovery/RecoveryLadder.js';
 

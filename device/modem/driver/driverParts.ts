@@ -15,7 +15,7 @@ import { Inbox } from './inbox.js';
 import type { DriverState, InboundHandler, ModemDriverEvents } from './ModemDriverEvents.js';
 import type { ResolvedModemDriverOptions } from './ModemDriverOptions.js';
 import { ModemLink } from './ModemLink.js';
-import { safeLog, type ModemLogger } from './ModemLogger.js';
+import { safeLog, type ModemLogger } from '../ModemLogger.js';
 import { ModemSupervisor, type LadderSettings } from './ModemSupervisor.js';
 import type { PowerControl } from '../power/PowerControl.js';
 import type { RecoveryActions } from '../recovery/RecoveryActions.js';

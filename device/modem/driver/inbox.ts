@@ -8,7 +8,7 @@
  */
 import type { DriverContext } from './DriverContext.js';
 import type { InboundHandler, InboundMessage, ModemDriverEvents } from './ModemDriverEvents.js';
-import { maskNumber, safeLog } from './ModemLogger.js';
+import { maskNumber, safeLog } from '../ModemLogger.js';
 import { SerialWorker } from './SerialWorker.js';
 import { toStatusReportEvent } from './statusReports.js';
 import {

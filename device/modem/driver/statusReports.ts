@@ -11,7 +11,7 @@
  */
 import type { StatusReportPdu } from '../../sms/pdu/index.js';
 import type { ModemDriverEvents, StatusReportEvent } from './ModemDriverEvents.js';
-import { safeLog, type ModemLogger } from './ModemLogger.js';
+import { safeLog, type ModemLogger } from '../ModemLogger.js';
 import type { SerialWorker } from './SerialWorker.js';
 import {
   decodeStored,

@@ -9,7 +9,7 @@
  * and after gpioset has exited (libgpiod does not promise a line keeps its value then).
  */
 import { systemClock, type Clock, type TimerHandle } from '../../policy/Clock.js';
-import { safeLogger, type RecoveryLogger } from '../recovery/RecoveryLogger.js';
+import { safeLogger, type ModemLogger } from '../ModemLogger.js';
 import { execFileRunner, type CommandResult, type CommandRunner } from './CommandRunner.js';
 import { clip, runTool } from './runTool.js';
 import {
@@ -63,7 +63,7 @@ export interface PowerDeps {
   /** @default systemClock */
   readonly clock?: Clock;
   /** @default silent */
-  readonly logger?: RecoveryLogger;
+  readonly logger?: ModemLogger;
 }
 
 const GPIOSET = 'gpioset';
@@ -86,7 +86,7 @@ export class GpioPowerControl implements PowerControl {
   readonly #timeoutMs: number;
   readonly #run: CommandRunner;
   readonly #clock: Clock;
-  readonly #log: RecoveryLogger;
+  readonly #log: ModemLogger;
   #major: Promise<LibgpiodMajor> | undefined;
   readonly #targets = new Map<GpioLine, Promise<GpioTarget>>();
   #cycle: Promise<void> | undefined;

@@ -10,7 +10,7 @@
  * powered through a gsmgate restart.
  */
 import { systemClock, type Clock } from '../../policy/Clock.js';
-import { safeLogger, type RecoveryLogger } from '../recovery/RecoveryLogger.js';
+import { safeLogger, type ModemLogger } from '../ModemLogger.js';
 import {
   BoardConnection,
   loadJohnnyFive,
@@ -47,7 +47,7 @@ export interface JohnnyFiveDeps {
   /** @default a dynamic `import('johnny-five')` */
   readonly loader?: JohnnyFiveLoader;
   readonly clock?: Clock;
-  readonly logger?: RecoveryLogger;
+  readonly logger?: ModemLogger;
 }
 
 interface Connected {
@@ -66,7 +66,7 @@ export class JohnnyFivePowerControl implements PowerControl {
   };
   readonly #loader: JohnnyFiveLoader | undefined;
   readonly #clock: Clock;
-  readonly #log: RecoveryLogger;
+  readonly #log: ModemLogger;
   #board: BoardConnection | undefined;
   #connected: Promise<Connected> | undefined;
   #cycle: Promise<void> | undefined;

@@ -18,7 +18,7 @@
  *   `ms`), `stop()` (ends a blink, leaves the LED as it is).
  */
 import type { Clock } from '../../policy/Clock.js';
-import type { RecoveryLogger } from '../recovery/RecoveryLogger.js';
+import type { ModemLogger } from '../ModemLogger.js';
 import { powerError, type PowerError } from './powerErrors.js';
 
 /** A johnny-five Board is a Node EventEmitter. */
@@ -125,7 +125,7 @@ export class BoardConnection {
   constructor(
     readonly board: JohnnyFiveBoard,
     private readonly port: string,
-    log: RecoveryLogger,
+    log: ModemLogger,
   ) {
     board.once('ready', () => {
       this.#ready = true;

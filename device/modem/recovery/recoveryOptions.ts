@@ -7,7 +7,7 @@ import { GatewayError } from '../../shared/GatewayError.js';
 import { systemClock, type Clock } from '../../policy/Clock.js';
 import type { PowerControl } from '../power/PowerControl.js';
 import type { RecoveryRung } from './RecoveryActions.js';
-import { safeLogger, type RecoveryLogger } from './RecoveryLogger.js';
+import { safeLogger, type ModemLogger } from '../ModemLogger.js';
 
 /** The rungs, cheapest and least disruptive first. */
 export const RECOVERY_RUNGS: readonly RecoveryRung[] = [
@@ -34,7 +34,7 @@ export interface RecoveryLadderOptions {
   /** @default systemClock */
   readonly clock?: Clock;
   /** @default a logger that drops everything */
-  readonly logger?: RecoveryLogger;
+  readonly logger?: ModemLogger;
   /**
    * Tells the ladder whether the power-cycle rung can do anything; it is skipped when it
    * cannot (NoPowerControl, or nothing given).
@@ -77,7 +77,7 @@ export interface RecoveryLadderOptions {
 
 export interface ResolvedRecoveryOptions {
   readonly clock: Clock;
-  readonly logger: RecoveryLogger;
+  readonly logger: ModemLogger;
   readonly canPowerCycle: boolean;
   readonly rungTimeoutsMs: Readonly<Record<RecoveryRung, number>>;
   readonly backoff: BackoffOptions;

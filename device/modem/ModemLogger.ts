@@ -1,13 +1,15 @@
 /**
- * The logger the driver accepts: the four levels of a pino child logger, object first
- * (STYLE.md §8). The driver never logs a PDU, a message body or a whole phone number
- * (RULES.md §7): numbers go through `maskNumber`.
+ * The logger the whole modem layer accepts (driver, recovery ladder, power controls): the
+ * four levels of a pino child logger, object first (STYLE.md §8), so the gateway passes
+ * its namespaced child as is and this layer does not depend on pino. Nothing here logs a
+ * PDU, a message body or a whole phone number (RULES.md §7): numbers go through
+ * `maskNumber`.
  */
 export interface ModemLogger {
-  debug(object: Record<string, unknown>, message: string): void;
-  info(object: Record<string, unknown>, message: string): void;
-  warn(object: Record<string, unknown>, message: string): void;
-  error(object: Record<string, unknown>, message: string): void;
+  debug(object: object, message: string): void;
+  info(object: object, message: string): void;
+  warn(object: object, message: string): void;
+  error(object: object, message: string): void;
 }
 
 export const silentLogger: ModemLogger = {
@@ -38,7 +40,7 @@ export function maskNumber(number: string | undefined): string {
 export function safeLog(
   logger: ModemLogger,
   level: keyof ModemLogger,
-  object: Record<string, unknown>,
+  object: object,
   message: string,
 ): void {
   try {
@@ -46,4 +48,18 @@ export function safeLog(
   } catch {
     // A broken logger must not break the modem.
   }
+}
+
+/**
+ * Wraps a logger so a call can never throw: the ladder and the power controls log from
+ * timers and promise callbacks, where a throwing logger would become an unhandled rejection
+ * or stop a recovery half-way.
+ */
+export function safeLogger(logger: ModemLogger | undefined): ModemLogger {
+  if (logger === undefined) return silentLogger;
+  const guard =
+    (level: keyof ModemLogger) =>
+    (object: object, message: string): void =>
+      safeLog(logger, level, object, message);
+  return { debug: guard('debug'), info: guard('info'), warn: guard('warn'), error: guard('error') };
 }
