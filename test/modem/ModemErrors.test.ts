@@ -45,7 +45,7 @@ describe('failureToError', () => {
   });
 
   test('the stack is the one captured when the command was queued', () => {
-    const source = new Error().stack;
+    const source = new Error();
     const error = failureToError({ reason: 'timeout', command: 'AT', source });
     expect(error.stack?.split('\n')[0]).toBe(`GatewayError: ${error.message}`);
     expect(error.stack).toContain('ModemErrors.test.ts');

@@ -38,7 +38,7 @@ export type { AtEngineDiagnostic, AtEngineEvents } from './AtEngineEvents.js';
 
 interface Job {
   readonly command: AtCommand;
-  readonly source: string | undefined;
+  readonly source: Error;
   readonly resolve: (response: AtResponse) => void;
   readonly reject: (error: Error) => void;
 }
@@ -99,7 +99,7 @@ export class AtEngine extends EventEmitter<AtEngineEvents> {
    */
   send(command: AtCommand): Promise<AtResponse> {
     // Captured here, not in the timer that may fail the command later (zjs transactionSource).
-    const source = new Error().stack;
+    const source = new Error();
     const invalid = validateCommand(command);
     if (invalid !== undefined) return Promise.reject(invalid);
     if (this.disposed) return Promise.reject(this.refuse(command, 'closed', source));
@@ -286,7 +286,7 @@ export class AtEngine extends EventEmitter<AtEngineEvents> {
     this.diagnose({ kind: 'transportError', error });
   };
 
-  private refuse(command: AtCommand, reason: 'closed' | 'queueFull', source?: string): Error {
+  private refuse(command: AtCommand, reason: 'closed' | 'queueFull', source?: Error): Error {
     return failureToError({ reason, command: command.command, source });
   }
 }

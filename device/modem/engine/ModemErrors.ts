@@ -53,8 +53,12 @@ export interface CommandFailure {
   /** Machine state at the failure; absent when refused before it ran. */
   readonly state?: CommandState;
   readonly timeoutMs?: number;
-  /** Stack captured when the command was queued, so the error points at who asked. */
-  readonly source?: string;
+  /**
+   * Captured when the command was queued, so the error points at who asked. An Error, not
+   * its `.stack` string: V8 formats the stack only when it is read, which is only on failure
+   * (formatting it for every command was gsmgate's largest CPU cost per SMS in bench/modem).
+   */
+  readonly source?: Error;
   readonly cause?: unknown;
 }
 
@@ -158,9 +162,9 @@ export const isModemWriteFailed = (e: unknown): e is ModemError<'MODEM_WRITE_FAI
  * The error is raised from a timer or a data callback, whose stack says nothing useful;
  * point it at the caller that queued the command instead (zjs `transactionSource`).
  */
-function withSource<E extends Error>(error: E, source: string | undefined): E {
-  if (source === undefined) return error;
-  const frames = source.split('\n').slice(1).join('\n');
+function withSource<E extends Error>(error: E, source: Error | undefined): E {
+  if (source?.stack === undefined) return error;
+  const frames = source.stack.split('\n').slice(1).join('\n');
   error.stack = `${error.name}: ${error.message}\n${frames}`;
   return error;
 }
