@@ -81,16 +81,37 @@ describe('gsmgate pdu encode', () => {
     ['a --to of 21 digits', ['--to', '1'.repeat(21)], 'PHONE_INVALID'],
     ['a missing --to', [], 'CLI_BAD_OPTION'],
     ['an unknown profile', ['--to', '+33612345678', '--profile', 'nope'], 'PROFILE_UNKNOWN'],
-    ['a Belgian number under cely', ['--to', '+32470123456', '--profile', 'cely'], 'PROFILE_DESTINATION'],
-    ['a text cely cannot carry', ['--to', '+33612345678', '--profile', 'cely'], 'PROFILE_CHARSET', 'fête'],
-  ])('%s is refused with exit status 2 and an error object', async (_, options, code, text = 'hello') => {
-    const run = await runCliInProcess(['pdu', 'encode', ...options, '--json', text]);
-    expect(run.status).toBe(2);
-    expect(run.json).toEqual([{ error: expect.objectContaining({ code }) }]);
-  });
+    [
+      'a Belgian number under cely',
+      ['--to', '+32470123456', '--profile', 'cely'],
+      'PROFILE_DESTINATION',
+    ],
+    [
+      'a text cely cannot carry',
+      ['--to', '+33612345678', '--profile', 'cely'],
+      'PROFILE_CHARSET',
+      'fête',
+    ],
+  ])(
+    '%s is refused with exit status 2 and an error object',
+    async (_, options, code, text = 'hello') => {
+      const run = await runCliInProcess(['pdu', 'encode', ...options, '--json', text]);
+      expect(run.status).toBe(2);
+      expect(run.json).toEqual([{ error: expect.objectContaining({ code }) }]);
+    },
+  );
 
   test('applies the profile: cely appends its STOP mention and sends ç as Ç in GSM-7', async () => {
-    const run = await runCliInProcess(['pdu', 'encode', '--to', '06 12 34 56 78', '--profile', 'cely', '--json', 'Reçu']);
+    const run = await runCliInProcess([
+      'pdu',
+      'encode',
+      '--to',
+      '06 12 34 56 78',
+      '--profile',
+      'cely',
+      '--json',
+      'Reçu',
+    ]);
     expect(run.status).toBe(0);
     const { pdus } = run.json[0] as { pdus: { hex: string }[] };
     expect(pdus.map((p) => decodePdu(p.hex))).toMatchObject([

@@ -1,5 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { reassembleParts, type StoredDeliver } from '../../../device/modem/driver/reassembleParts.js';
+import {
+  reassembleParts,
+  type StoredDeliver,
+} from '../../../device/modem/driver/reassembleParts.js';
 import { decodePdu, type DeliverPdu } from '../../../device/sms/pdu/index.js';
 import { deliverVectors } from '../../sms/pdu/pduFixtures.js';
 

@@ -6,7 +6,10 @@
 import { describe, expect, onTestFinished, test } from 'vitest';
 import { MemoryTransport } from '../../../device/modem/transport/MemoryTransport.js';
 import { ModemDriver } from '../../../device/modem/driver/ModemDriver.js';
-import type { InboundMessage, StatusReportEvent } from '../../../device/modem/driver/ModemDriverEvents.js';
+import type {
+  InboundMessage,
+  StatusReportEvent,
+} from '../../../device/modem/driver/ModemDriverEvents.js';
 import {
   SimulatedModem,
   connectMemoryTransport,
