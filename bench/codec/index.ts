@@ -3,6 +3,7 @@
  * encoding (gsmgate vs node-pdu) on one seeded corpus, with the list of
  * messages where each peer disagrees with gsmgate and why.
  */
+import { integerOption } from '../benchOptions.js';
 import type { BenchContext, SuiteReport, TargetResult } from '../run.js';
 import {
   buildCorpus,
@@ -62,19 +63,6 @@ export interface CodecReport extends SuiteReport {
   readonly corpus: CorpusStats;
   readonly segments: SegmentBenchResult;
   readonly pdu: PduBenchResult;
-}
-
-function integerOption(
-  options: ReadonlyMap<string, string>,
-  key: string,
-  fallback: number,
-): number {
-  const raw = options.get(key);
-  if (raw === undefined) return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0)
-    throw new RangeError(`--${key} must be a positive integer, not ${raw}`);
-  return value;
 }
 
 export function settingsFor(context: Pick<BenchContext, 'quick' | 'options'>): CodecSettings {

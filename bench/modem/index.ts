@@ -13,6 +13,7 @@
  * keeps between commands on purpose. The engine alone (gap 0) runs in step 1 too, to tell
  * the engine's cost from the driver's.
  */
+import { integerOption } from '../benchOptions.js';
 import { AT_ENGINE_DEFAULTS } from '../../device/modem/engine/AtEngineOptions.js';
 import { DEFAULT_SEED } from '../codec/corpus.js';
 // Types only: run.js is the entry module, and importing its code from a suite it is loading
@@ -103,19 +104,6 @@ export interface ModemReport extends SuiteReport {
   readonly sweep: readonly SweepPoint[];
   readonly paced: readonly ContestantResult[];
   readonly baudRate: number;
-}
-
-function integerOption(
-  options: ReadonlyMap<string, string>,
-  key: string,
-  fallback: number,
-): number {
-  const raw = options.get(key);
-  if (raw === undefined) return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0)
-    throw new RangeError(`--${key} must be a positive integer, not ${raw}`);
-  return value;
 }
 
 export function settingsFor(context: Pick<BenchContext, 'quick' | 'options'>): ModemSettings {
