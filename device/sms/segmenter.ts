@@ -1,133 +1,76 @@
 import { GSM7_DEFAULT, type Gsm7Charset } from './gsm7Alphabet.js';
-import {
-  SEGMENT_LIMITS,
-  type SegmentCount,
-  type Segmentation,
-  type SmsEncoding,
-} from './Segmentation.js';
+import { SEGMENT_LIMITS, type SegmentCount, type Segmentation } from './Segmentation.js';
 
 /**
- * Where the last scan ended. Module-level scratch so the hot path allocates
- * nothing (JavaScript runs one scan at a time; no scan calls another).
+ * Walks the text once in GSM-7 and records where each 153-septet segment
+ * starts. An escaped pair (2 septets) that would straddle a boundary moves to
+ * the next segment whole (TS 23.038). Returns -1 as soon as a character is
+ * outside the charset.
  */
-const scan = {
-  /** Septets or UTF-16 units in the whole text. */
-  units: 0,
-  /** Units in the last 153/67-unit segment. */
-  used: 0,
-  /** Segments if the text is cut at 153/67 units. */
-  segments: 1,
-  /** Index of the first character GSM-7 cannot carry, when the GSM-7 scan stopped. */
-  stoppedAt: 0,
-};
-
-/**
- * Walks the text in GSM-7, cutting it at 153 septets; `starts` (when given)
- * receives the index where each further segment starts. An escaped pair that
- * would straddle a boundary moves whole to the next segment (TS 23.038).
- * Returns false, with `scan.stoppedAt` set, at the first character outside
- * the charset.
- */
-function scanGsm7(text: string, charset: Gsm7Charset, starts: number[] | null): boolean {
+function scanGsm7(text: string, charset: Gsm7Charset, starts: number[] | null): number {
   const cost = charset.cost;
   const limit = SEGMENT_LIMITS.gsm7.multi;
   let total = 0;
   let used = 0;
-  let segments = 1;
   for (let i = 0; i < text.length; i++) {
     const c = cost[text.charCodeAt(i)] as number;
-    if (c === 0) {
-      scan.stoppedAt = i;
-      return false;
-    }
+    if (c === 0) return -1;
     total += c;
     used += c;
     if (used > limit) {
-      segments++;
       starts?.push(i);
       used = c;
     }
   }
-  scan.units = total;
-  scan.used = used;
-  scan.segments = segments;
-  return true;
+  return total;
 }
 
-const SURROGATE = /[\ud800-\udfff]/;
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
+}
 
 /**
- * The same walk in UTF-16 units, cutting at 67; a surrogate pair (an emoji) is
- * two units that never straddle a boundary, since a split pair shows as two
- * broken characters on most phones. Everything before `start` is known to be
- * one unit per character with no surrogate (it was GSM-7), so it is plain
- * division, and so is a whole text with no surrogate when no starts are wanted.
+ * The same walk in UCS-2 units: a surrogate pair (an emoji, say) is two units
+ * that never straddle a boundary (TS 23.040 §9.2.3.24.1 leaves the split to
+ * the sender; a split pair shows as two broken characters on most phones).
  */
-function scanUcs2(text: string, start: number, starts: number[] | null): void {
+function scanUcs2(text: string, starts: number[] | null): number {
   const limit = SEGMENT_LIMITS.ucs2.multi;
-  const n = text.length;
-  if (starts === null && !SURROGATE.test(text)) start = n;
-  let segments = Math.max(1, Math.ceil(start / limit));
-  let used = start - (segments - 1) * limit;
-  if (starts !== null) for (let s = 1; s < segments; s++) starts.push(s * limit);
-  for (let i = start; i < n; i++) {
+  let used = 0;
+  for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    const next = text.charCodeAt(i + 1);
-    const pair = code >= 0xd800 && code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff;
+    const pair = isHighSurrogate(code) && isLowSurrogate(text.charCodeAt(i + 1));
     const c = pair ? 2 : 1;
     used += c;
     if (used > limit) {
-      segments++;
       starts?.push(i);
       used = c;
     }
     if (pair) i++;
   }
-  scan.units = n;
-  scan.used = used;
-  scan.segments = segments;
+  return text.length;
 }
 
-/** Reads the scan into a count: one SMS when the whole text fits a single one. */
-function countFromScan(encoding: SmsEncoding): SegmentCount {
+function summarise(
+  encoding: 'gsm7' | 'ucs2',
+  units: number,
+  multiSegments: number,
+  lastUsed: number,
+): SegmentCount {
   const limits = SEGMENT_LIMITS[encoding];
-  const units = scan.units;
-  if (units <= limits.single) {
-    return { encoding, segments: 1, credits: 1, units, remaining: limits.single - units };
-  }
-  const segments = scan.segments;
-  return { encoding, segments, credits: segments, units, remaining: limits.multi - scan.used };
+  const single = units <= limits.single;
+  const segments = single ? 1 : multiSegments;
+  const remaining = single ? limits.single - units : limits.multi - lastUsed;
+  return { encoding, segments, credits: segments, units, remaining };
 }
 
-/**
- * Counts segments without building their texts: the hot path for quoting a
- * price or checking a limit. Always agrees with `segmentText`.
- */
-export function countSegments(text: string, charset: Gsm7Charset = GSM7_DEFAULT): SegmentCount {
-  // scanGsm7 without the segment starts, kept as its own loop: with no array
-  // to feed, V8 compiles it to a tighter loop (about 15% faster in bench/codec).
-  const cost = charset.cost;
-  const limit = SEGMENT_LIMITS.gsm7.multi;
-  let total = 0;
-  let used = 0;
-  let segments = 1;
-  for (let i = 0; i < text.length; i++) {
-    const c = cost[text.charCodeAt(i)] as number;
-    if (c === 0) {
-      scanUcs2(text, i, null);
-      return countFromScan('ucs2');
-    }
-    total += c;
-    used += c;
-    if (used > limit) {
-      segments++;
-      used = c;
-    }
-  }
-  scan.units = total;
-  scan.used = used;
-  scan.segments = segments;
-  return countFromScan('gsm7');
+function unitsOf(encoding: 'gsm7' | 'ucs2', text: string, charset: Gsm7Charset): number {
+  if (encoding === 'ucs2') return scanUcs2(text, null);
+  return scanGsm7(text, charset, null);
 }
 
 /**
@@ -136,22 +79,82 @@ export function countSegments(text: string, charset: Gsm7Charset = GSM7_DEFAULT)
  */
 export function segmentText(text: string, charset: Gsm7Charset = GSM7_DEFAULT): Segmentation {
   const starts: number[] = [];
-  let encoding: SmsEncoding = 'gsm7';
-  if (!scanGsm7(text, charset, starts)) {
+  let encoding: 'gsm7' | 'ucs2' = 'gsm7';
+  let units = scanGsm7(text, charset, starts);
+  if (units < 0) {
     encoding = 'ucs2';
     starts.length = 0;
-    scanUcs2(text, scan.stoppedAt, starts);
+    units = scanUcs2(text, starts);
   }
-  const count = countFromScan(encoding);
-  if (count.segments === 1) return { ...count, parts: [text] };
   const parts: string[] = [];
-  let from = 0;
-  for (const start of starts) {
-    parts.push(text.slice(from, start));
-    from = start;
+  if (units <= SEGMENT_LIMITS[encoding].single) {
+    parts.push(text);
+  } else {
+    let from = 0;
+    for (const start of starts) {
+      parts.push(text.slice(from, start));
+      from = start;
+    }
+    parts.push(text.slice(from));
   }
-  parts.push(text.slice(from));
-  return { ...count, parts };
+  const last = parts[parts.length - 1] as string;
+  const lastUsed = parts.length > 1 ? unitsOf(encoding, last, charset) : units;
+  return { ...summarise(encoding, units, parts.length, lastUsed), parts };
+}
+
+/**
+ * Counts segments without building their texts: the hot path for quoting a
+ * price or checking a limit. Always agrees with `segmentText`.
+ */
+export function countSegments(text: string, charset: Gsm7Charset = GSM7_DEFAULT): SegmentCount {
+  const cost = charset.cost;
+  const multi = SEGMENT_LIMITS.gsm7.multi;
+  let total = 0;
+  let used = 0;
+  let segments = 1;
+  let i = 0;
+  for (; i < text.length; i++) {
+    const c = cost[text.charCodeAt(i)] as number;
+    if (c === 0) break;
+    total += c;
+    used += c;
+    if (used > multi) {
+      segments++;
+      used = c;
+    }
+  }
+  if (i === text.length) return summarise('gsm7', total, segments, used);
+  return countUcs2(text, i);
+}
+
+const SURROGATE = /[\ud800-\udfff]/;
+
+/**
+ * UCS-2 count, resuming at `start`: everything before it was GSM-7, so one
+ * unit per character and no surrogate, which is plain division. A text with no
+ * surrogate at all is plain division throughout.
+ */
+function countUcs2(text: string, start: number): SegmentCount {
+  const multi = SEGMENT_LIMITS.ucs2.multi;
+  const n = text.length;
+  if (!SURROGATE.test(text)) {
+    const whole = Math.max(1, Math.ceil(n / multi));
+    return summarise('ucs2', n, whole, n - (whole - 1) * multi);
+  }
+  let segments = Math.max(1, Math.ceil(start / multi));
+  let used = start - (segments - 1) * multi;
+  for (let i = start; i < n; i++) {
+    const code = text.charCodeAt(i);
+    const pair = isHighSurrogate(code) && isLowSurrogate(text.charCodeAt(i + 1));
+    const c = pair ? 2 : 1;
+    used += c;
+    if (used > multi) {
+      segments++;
+      used = c;
+    }
+    if (pair) i++;
+  }
+  return summarise('ucs2', text.length, segments, used);
 }
 
 /** True when every character of `text` can travel in GSM-7 with `charset`. */
