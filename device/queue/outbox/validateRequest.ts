@@ -3,7 +3,6 @@ import { MESSAGE_CLASSES, type MessageClass } from '../../policy/index.js';
 import { isProfileName } from '../../sms/profiles/profiles.js';
 import type { ProfileName } from '../../sms/profiles/SmsProfile.js';
 import { queueError } from '../queueErrors.js';
-import type { AcceptRequest } from './messageTypes.js';
 
 /** An AcceptRequest with its defaults filled in and every field checked. */
 export interface CheckedRequest {
