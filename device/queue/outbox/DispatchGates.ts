@@ -23,6 +23,11 @@ export class DispatchGates {
 
   /** Call inside a write. Keeps `since` when the gate is already set. */
   set(kind: GateKind, modemId: string, until: number | null, detail: string | null = null): void {
+    const current = this.db
+      .stmt('SELECT until, detail FROM dispatch_gates WHERE kind = ? AND modem_id = ?')
+      .get(kind, modemId) as { until: number | null; detail: string | null } | undefined;
+    // A dispatcher polling while out of credit must not rewrite (and fsync) the same row.
+    if (current !== undefined && current.until === until && current.detail === detail) return;
     this.db
       .stmt(
         `INSERT INTO dispatch_gates (kind, modem_id, since, until, detail) VALUES (?, ?, ?, ?, ?)
