@@ -98,8 +98,9 @@ export class DispatchStore {
         "SELECT idx, pdu, tpdu_length FROM message_parts WHERE message_id = ? AND state = 'pending' ORDER BY idx",
       )
       .all(id) as { idx: number; pdu: string; tpdu_length: number }[];
-    if (!this.creditsCover(id, parts.length, now))
-      return this.credits.balance(now).total > 0 ? 'skipped' : null;
+    const credit = this.creditsCover(id, parts.length, now);
+    if (credit === 'gate') return null;
+    if (credit === 'parked') return 'skipped';
     this.db
       .stmt(
         `UPDATE messages SET state = 'sending', modem_id = ?, attempts = attempts + 1,
@@ -126,7 +127,7 @@ export class DispatchStore {
    * are set aside. With nothing left at all, a device-wide `no-credit` gate
    * is recorded; a message too large for what is left waits on its own.
    */
-  private creditsCover(id: number, parts: number, now: number): boolean {
+  private creditsCover(id: number, parts: number, now: number): 'ok' | 'gate' | 'parked' {
     const balance = this.credits.balance(now);
     const inFlight = (
       this.db
@@ -140,15 +141,16 @@ export class DispatchStore {
     const available = balance.total - inFlight;
     if (available >= parts) {
       this.gates.clear('no-credit', '');
-      return true;
+      return 'ok';
     }
     const refill = balance.monthly.stock > 0 ? balance.monthly.periodEnd : null;
     if (available <= 0) {
+      // Nothing is left for any message: stop here rather than walk the backlog.
       this.gates.set('no-credit', '', refill, `${balance.total} credits, ${inFlight} in flight`);
-    } else {
-      this.wait(id, 'no-credit', refill);
+      return 'gate';
     }
-    return false;
+    this.wait(id, 'no-credit', refill);
+    return 'parked';
   }
 
   private wait(id: number, reason: string, until: number | null): void {
