@@ -49,6 +49,13 @@ export function recoverAfterCrash(
     for (const row of rows) {
       partsUnknown += row.pending;
       partsKept += row.kept;
+      if (row.pending === 0) {
+        // Every part was recorded (a report settled a part after the last send): nothing is unknown.
+        db.stmt(
+          "UPDATE messages SET state = 'sent', modem_id = modem_id, updated_at = ?, finished_at = ? WHERE id = ?",
+        ).run(now, now, row.id);
+        continue;
+      }
       const data = { messageId: row.id, policy, partsUnknown: row.pending, partsKept: row.kept };
       if (policy === 'fail') {
         finishMessage(db, journal, row.id, 'failed', 'crash-unknown', { recovered: true });
