@@ -50,9 +50,9 @@ export function recoverAfterCrash(
       partsUnknown += row.pending;
       partsKept += row.kept;
       if (row.pending === 0) {
-        // Every part was recorded (a report settled a part after the last send): nothing is unknown.
+        // Every part has a recorded result, so nothing is unknown: it only missed its final update.
         db.stmt(
-          "UPDATE messages SET state = 'sent', modem_id = modem_id, updated_at = ?, finished_at = ? WHERE id = ?",
+          "UPDATE messages SET state = 'sent', updated_at = ?, finished_at = ? WHERE id = ?",
         ).run(now, now, row.id);
         continue;
       }
